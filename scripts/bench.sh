@@ -4,7 +4,7 @@
 # network (SGD, batch 64) with 1 and 2 threads, the same epoch in PyTorch when
 # Debian's python3-torch is installed, the ratios, and a per-primitive profile.
 # Every number is measured in this run.  With TEX_OUT, also writes the table as
-# LaTeX macros for the report's speed section.
+# LaTeX macros for the report's speed section, and the profile beside it (profile.txt).
 set -eu
 lenet=$1 data=$2 tex=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -79,4 +79,8 @@ fi
 rm -f "$log.sum"
 
 echo
-"$lenet" bench --primitives --threads 1
+if [ -n "$tex" ]; then
+  "$lenet" bench --primitives --threads 1 | tee "$(dirname "$tex")/profile.txt"
+else
+  "$lenet" bench --primitives --threads 1
+fi
