@@ -1,6 +1,7 @@
 #!/bin/sh
 # make check: scripts/lenet_torch.py, given weights that lenet trained, reproduces
-# `lenet eval`'s test accuracy to 0.01% (one image in 10,000) for both networks.
+# `lenet eval`'s test accuracy to 0.01% (one image in 10,000) for both networks, and
+# `lenet predict`'s digit for 50 test digits saved as enlarged, inverted PGM files.
 # Skipped (status 77) without python3-torch or without MNIST in data/.
 set -u
 srcdir=${LENET_SRCDIR:-.}
@@ -26,3 +27,23 @@ for v in lenet5 dsc; do
   awk -v a="$a" -v b="$b" 'BEGIN { d = a - b; if (d < 0) d = -d;
                                    exit !(a != "" && b != "" && d <= 0.01) }' || exit 1
 done
+# The image path: 50 test digits, enlarged 3x, dark on light, as PGM files.
+"$py" - "$data" "$tmp" <<'PY' || exit 1
+import os, sys
+import numpy as np
+sys.path.insert(0, os.path.join(os.environ.get("LENET_SRCDIR", "."), "scripts"))
+import lenet_torch
+x = lenet_torch.idx(sys.argv[1], "t10k-images-idx3-ubyte")[:50]
+for i, d in enumerate(x):
+    big = np.pad(255 - np.kron(d, np.ones((3, 3), np.uint8)), ((5, 17), (11, 3)),
+                 constant_values=255)
+    with open(os.path.join(sys.argv[2], "d%02d.pgm" % i), "wb") as f:
+        f.write(b"P5 %d %d 255\n" % (big.shape[1], big.shape[0]) + big.tobytes())
+PY
+./lenet predict --weights "$tmp/lenet5.safetensors" "$tmp"/d*.pgm | awk '{print $1, $NF}' \
+  > "$tmp/lenet.txt" || exit 1
+"$py" "$srcdir/scripts/lenet_torch.py" predict "$tmp/lenet5.safetensors" "$tmp"/d*.pgm \
+  | awk '{print $1, $NF}' > "$tmp/torch.txt" || exit 1
+echo "predict: $(wc -l < "$tmp/lenet.txt") images by lenet, $(wc -l < "$tmp/torch.txt") by lenet_torch.py"
+cmp "$tmp/lenet.txt" "$tmp/torch.txt" || { diff "$tmp/lenet.txt" "$tmp/torch.txt"; exit 1; }
+test "$(wc -l < "$tmp/lenet.txt")" -eq 50
