@@ -35,7 +35,7 @@ $1 == "bench" && $2 ~ /^variant=/ { kv($0); k = f["variant"] "," f["activation"]
 $1 == "torch" && $2 ~ /^variant=/ { kv($0)
   add("torch," f["variant"] "," f["activation"] "," f["threads"] "," f["openblas"],
       f["seconds"] * 60000 / f["images"]) }
-$1 == "bench" && $2 == "accuracy" { kv($0); nacc++; seed[nacc] = f["seed"]
+$1 == "bench" && $2 == "accuracy" { kv($0); nacc++; seed[nacc] = f["seed"]; target = f["target"]
   acc_ours[f["seed"]] = reached(f["seconds"], f["reached"], "acc,ours") }
 $1 == "torch" && $2 == "accuracy" { kv($0)
   acc_torch[f["seed"]] = reached(f["seconds"], f["reached"], "acc,torch")
@@ -70,7 +70,7 @@ END {
            num(fma2, "%.0f"), num(median("gemm,1"), "%.0f"), num(median("gemm,2"), "%.0f")
     for (a in ulp) printf "vector %s: worst error %s ulp\n", a, ulp[a]
     for (s = 1; s <= nacc; s++)
-      printf "seconds to 99%% test accuracy, seed %s: ours %s, PyTorch %s\n", seed[s],
+      printf "seconds to %s%% test accuracy, seed %s: ours %s, PyTorch %s\n", target, seed[s],
              acc_ours[seed[s]], (seed[s] in acc_torch) ? acc_torch[seed[s]] : "--"
     printf "others used up to %d%% of the machine; slowest/fastest round %.2f: %s\n", busy, worst,
            quiet ? "quiet enough" : "WARNING: the machine was busy, these figures are unreliable"
@@ -96,7 +96,7 @@ END {
              num(o2[k], "%.2f"), num(gf2[k], "%.1f"), (fma2 > 0 ? num(100 * gf2[k] / fma2, "%.0f") : "--"),
              num(td[k], "%.2f"), num(tb[k], "%.2f"), num(ratio[k], "%.2f") }
     printf "\\bottomrule\\end{tabular}}\n"
-    printf "\\newcommand{\\BenchHaveAccuracy}{%d}\n", (nacc > 0)
+    printf "\\newcommand{\\BenchHaveAccuracy}{%d}\n\\newcommand{\\BenchTarget}{%.1f}\n", (nacc > 0), target
     printf "\\newcommand{\\BenchAccuracyTorchConfig}{%s}\n", acc_cfg == "" ? "--" : acc_cfg
     printf "\\newcommand{\\BenchAccuracyMedian}{%s}\n\\newcommand{\\BenchAccuracyTorchMedian}{%s}\n",
            num(median("acc,ours"), "%.1f"), num(median("acc,torch"), "%.1f")
