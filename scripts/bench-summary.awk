@@ -89,7 +89,7 @@ END {
     printf "\\newcommand{\\BenchTanhCostDsc}{%s}\n", num((o2["dsc,relu"] > 0 ? o2["dsc,tanh"] / o2["dsc,relu"] : -1), "%.2f")
     printf "\\newcommand{\\BenchPeakShare}{%s}\n", (fma2 > 0 ? num(100 * gf2["lenet5,relu"] / fma2, "%.0f") : "--")
     printf "\\newcommand{\\BenchTable}{\\begin{tabular}{llrrrrrrr}\\toprule\n"
-    printf "network & activation & ours, 1 thread & ours, 2 threads & GFLOP/s & \\%% of FMA peak"
+    printf "network & activation & ours, 1 thread & ours, 2 threads & GFLOP/s, 2 threads & \\%% of FMA peak"
     printf " & PyTorch default & PyTorch at its best & ratio \\\\ \\midrule\n"
     for (i = 1; i <= nv; i++) for (j = 1; j <= na; j++) { k = vs[i] "," as[j]
       printf "%s & %s & %s & %s & %s & %s & %s & %s & %s \\\\\n", vs[i], as[j], num(o1[k], "%.2f"),
