@@ -36,7 +36,8 @@ $1 == "torch" && $2 ~ /^variant=/ { kv($0)
   add("torch," f["variant"] "," f["activation"] "," f["threads"] "," f["openblas"],
       f["seconds"] * 60000 / f["images"]) }
 $1 == "bench" && $2 == "accuracy" { kv($0); nacc++; seed[nacc] = f["seed"]; target = f["target"]
-  acc_ours[f["seed"]] = reached(f["seconds"], f["reached"], "acc,ours") }
+  acc_ours[f["seed"]] = reached(f["seconds"], f["reached"], "acc,ours")
+  add("start", f["load_seconds"] + f["start_seconds"]) }
 $1 == "torch" && $2 == "accuracy" { kv($0)
   acc_torch[f["seed"]] = reached(f["seconds"], f["reached"], "acc,torch")
   acc_cfg = "threads=" f["threads"] ", OpenBLAS " f["openblas"] }
@@ -72,6 +73,9 @@ END {
     for (s = 1; s <= nacc; s++)
       printf "seconds to %s%% test accuracy, seed %s: ours %s, PyTorch %s\n", target, seed[s],
              acc_ours[seed[s]], (seed[s] in acc_torch) ? acc_torch[seed[s]] : "--"
+    if (cnt["start"])
+      printf "start-up (reading the data, statistics, set-up, first batch): median %.2f s\n",
+             median("start")
     printf "others used up to %d%% of the machine; slowest/fastest round %.2f: %s\n", busy, worst,
            quiet ? "quiet enough" : "WARNING: the machine was busy, these figures are unreliable"
   }
@@ -97,6 +101,7 @@ END {
              num(td[k], "%.2f"), num(tb[k], "%.2f"), num(ratio[k], "%.2f") }
     printf "\\bottomrule\\end{tabular}}\n"
     printf "\\newcommand{\\BenchHaveAccuracy}{%d}\n\\newcommand{\\BenchTarget}{%.1f}\n", (nacc > 0), target
+    printf "\\newcommand{\\BenchStart}{%s}\n", num(cnt["start"] ? median("start") : -1, "%.2f")
     printf "\\newcommand{\\BenchAccuracyTorchConfig}{%s}\n", acc_cfg == "" ? "--" : acc_cfg
     printf "\\newcommand{\\BenchAccuracyMedian}{%s}\n\\newcommand{\\BenchAccuracyTorchMedian}{%s}\n",
            num(median("acc,ours"), "%.1f"), num(median("acc,torch"), "%.1f")
