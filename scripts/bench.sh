@@ -1,89 +1,87 @@
 #!/bin/sh
-# scripts/bench.sh LENET DATA_DIR [TEX_OUT]
-# The figures of `make bench`: the BLAS's sgemm rate, one training epoch of each
-# network (SGD, batch 64) with 1 and 2 threads, the same epoch in PyTorch when
-# Debian's python3-torch is installed, the ratios, and a per-primitive profile.
-# Every number is measured in this run.  With TEX_OUT, also writes the table as
-# LaTeX macros for the report's speed section, and the profile beside it (profile.txt).
+# scripts/bench.sh [--quick] LENET DATA_DIR [TEX_OUT]      (make bench; make doc uses --quick)
+# scripts/bench.sh --machine                               (the machine's name, one line)
+#
+# The figures of the report's speed section, every one measured in this run: the
+# 2-core FMA peak and the BLAS's sgemm rate; the vector tanh's error; one training
+# epoch (SGD, batch 64) of each network and activation with 1 and 2 threads, and the
+# same epoch in PyTorch (python3-torch) in both of its configurations (OpenBLAS's own
+# thread pool on, and OPENBLAS_NUM_THREADS=1), each with 1 and 2 threads, ours and
+# PyTorch alternating, in BENCH_ROUNDS rounds (3), medians; the training seconds until
+# LeNet-5 first reaches BENCH_TARGET% (99) test accuracy with the defaults, seeds BENCH_SEEDS (1 2 3),
+# ours and PyTorch; and a per-primitive profile (profile.txt beside TEX_OUT).
+# Before each round the script sleeps one second and measures how much of the machine
+# others used meanwhile; that, and the spread of the rounds, decide whether the table
+# goes into the report or a warning does.  --quick: one round, 12800 images, no PyTorch,
+# no time to accuracy.
 set -eu
-lenet=$1 data=$2 tex=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+machine="$(uname -n), $(nproc) cores, $cpu"
+if [ "${1:-}" = --machine ]; then echo "$machine"; exit 0; fi
+quick=false
+if [ "${1:-}" = --quick ]; then quick=true; shift; fi
+lenet=$1 data=$2 tex=${3:-}
+rounds=${BENCH_ROUNDS:-3} seeds=${BENCH_SEEDS:-1 2 3} limit=${BENCH_LIMIT:-}
+target=${BENCH_TARGET:-99}
+torch=false
+if ! $quick && /usr/bin/python3 -c 'import torch' 2>/dev/null; then torch=true; fi
+if $quick; then rounds=1 limit=${limit:-12800}; fi
 log=$(mktemp "${TMPDIR:-/tmp}/lenet-bench.XXXXXX")
 trap 'rm -f "$log"' EXIT
 
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
-echo "machine: $(nproc) cores, $cpu"
-for t in 1 2; do "$lenet" bench --sgemm --threads $t | tee -a "$log"; done
-for t in 1 2; do
+# Percent of the machine's CPU time used by other processes while we sleep 1 s.
+busy() {
+  a=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat); sleep 1
+  b=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat)
+  echo "$a $b" | awk '{u = $3 - $1; i = $4 - $2; printf "%.0f\n", u + i ? 100 * u / (u + i) : 0}'
+}
+run() { echo "+ $*" >&2; "$@" | tee -a "$log"; }
+
+echo "machine: $machine"
+echo "bench date=$(date -u '+%Y-%m-%d_%H:%M_UTC')" >> "$log"
+for t in 1 2; do run "$lenet" bench --fma --threads $t; run "$lenet" bench --sgemm --threads $t; done
+run "$lenet" bench --tanh-error
+lim=${limit:+--limit $limit}
+for r in $(seq "$rounds"); do
+  echo "bench busy round=$r percent=$(busy)" | tee -a "$log"
   for v in lenet5 dsc; do
-    "$lenet" bench --variant $v --threads $t --data "$data" | tee -a "$log"
-  done
-done
-if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
-  for t in 1 2; do
-    for v in lenet5 dsc; do
-      /usr/bin/python3 "$here/torch_lenet.py" "$data" $v $t | tee -a "$log"
+    for a in relu tanh; do
+      for t in 1 2; do
+        run "$lenet" bench --variant $v --activation $a --threads $t --data "$data" $lim
+      done
+      if $torch; then
+        for ob in default 1; do
+          for t in 1 2; do
+            if [ $ob = 1 ]; then export OPENBLAS_NUM_THREADS=1; fi
+            run /usr/bin/python3 "$here/torch_lenet.py" epoch "$data" $v $a $t $limit
+            unset OPENBLAS_NUM_THREADS
+          done
+        done
+      fi
     done
   done
-else
-  echo "python3-torch is not installed: no PyTorch reference (apt-get install python3-torch)"
+done
+echo "bench busy round=end percent=$(busy)" | tee -a "$log"
+awk -f "$here/bench-summary.awk" -v want=text "$log" > /dev/null   # fail early on a broken log
+if ! $quick; then
+  for s in $seeds; do
+    run "$lenet" bench --to-accuracy "$target" --seed "$s" --data "$data"
+    if $torch; then          # PyTorch in its fastest configuration for LeNet-5 / ReLU
+      cfg=$(awk -f "$here/bench-summary.awk" -v want=torchbest "$log")
+      if [ "${cfg#*openblas=}" = 1 ]; then export OPENBLAS_NUM_THREADS=1; fi
+      t=${cfg%% *}; t=${t#threads=}
+      run /usr/bin/python3 "$here/torch_lenet.py" accuracy "$data" "$s" "$target" "$t"
+      unset OPENBLAS_NUM_THREADS
+    fi
+  done
 fi
 
-# key=value lines -> a summary with ratios (PyTorch's best thread count vs ours)
-awk '
-function kv(s,   i, n, a, p) { delete f; n = split(s, a, " ");
-  for (i = 2; i <= n; i++) { split(a[i], p, "="); f[p[1]] = p[2] } }
-$1 == "bench" && $2 ~ /^sgemm/ { kv($0); gemm[f["threads"]] = f["gflops"] }
-$1 == "bench" && $2 ~ /^variant/ { kv($0); k = f["variant"] "," f["threads"];
-  sec[k] = f["seconds"]; gf[k] = f["gflops"]; rss[k] = f["peak_rss_mb"]; ips[k] = f["images_per_s"] }
-$1 == "torch" { kv($0); v = f["variant"]; ts[v "," f["threads"]] = f["seconds"];
-  if (!(v in tbest) || f["seconds"] < tbest[v]) tbest[v] = f["seconds"] }
-END {
-  printf "\nsummary (one epoch of 60000 images, SGD, batch 64)\n"
-  printf "%-7s %7s %9s %8s %8s %9s %9s %9s\n", "network", "threads", "s/epoch", "img/s",
-         "GFLOP/s", "%sgemm", "peak MB", "torch x"
-  split("lenet5 dsc", vs, " ")
-  for (i = 1; i <= 2; i++) for (t = 1; t <= 2; t++) {
-    k = vs[i] "," t
-    if (!(k in sec)) continue
-    r = (vs[i] in tbest) ? sprintf("%.2f", tbest[vs[i]] / sec[k]) : "-"
-    printf "%-7s %7d %9.2f %8d %8.2f %8.1f%% %9.1f %9s\n", vs[i], t, sec[k], ips[k], gf[k],
-           100 * gf[k] / gemm[t], rss[k], r
-  }
-  for (i = 1; i <= 2; i++) if (vs[i] in tbest)
-    printf "PyTorch %s: best %.2f s/epoch (1 thread %.2f, 2 threads %.2f)\n", vs[i],
-           tbest[vs[i]], ts[vs[i] ",1"], ts[vs[i] ",2"]
-}' "$log" | tee -a "$log.sum"
-
+awk -f "$here/bench-summary.awk" -v want=text "$log"
 if [ -n "$tex" ]; then
-  awk -v cpu="$cpu" -v cores="$(nproc)" '
-  function kv(s,   i, n, a, p) { delete f; n = split(s, a, " ");
-    for (i = 2; i <= n; i++) { split(a[i], p, "="); f[p[1]] = p[2] } }
-  $1 == "bench" && $2 ~ /^sgemm/ { kv($0); gemm[f["threads"]] = f["gflops"] }
-  $1 == "bench" && $2 ~ /^variant/ { kv($0); k = f["variant"] "," f["threads"];
-    sec[k] = f["seconds"]; gf[k] = f["gflops"]; rss[k] = f["peak_rss_mb"] }
-  $1 == "torch" { kv($0); v = f["variant"]; ts[v "," f["threads"]] = f["seconds"];
-    if (!(v in tbest) || f["seconds"] < tbest[v]) tbest[v] = f["seconds"] }
-  END {
-    printf "\\newcommand{\\BenchMachine}{%d cores, %s}\n", cores, cpu
-    printf "\\newcommand{\\BenchGemmOne}{%.0f}\n\\newcommand{\\BenchGemmTwo}{%.0f}\n", gemm[1], gemm[2]
-    printf "\\newcommand{\\BenchTable}{\\begin{tabular}{lrrrrrrr}\\toprule\n"
-    printf "network & threads & s/epoch & GFLOP/s & \\%% of sgemm & peak MB & PyTorch s/epoch"
-    printf " & PyTorch best / ours \\\\ \\midrule\n"
-    split("lenet5 dsc", vs, " ")
-    for (i = 1; i <= 2; i++) for (t = 1; t <= 2; t++) { k = vs[i] "," t
-      printf "%s & %d & %.2f & %.1f & %.1f & %.0f & %s & %s \\\\\n", vs[i], t, sec[k], gf[k],
-             100 * gf[k] / gemm[t], rss[k], (k in ts) ? ts[k] : "--",
-             (vs[i] in tbest) ? sprintf("%.2f", tbest[vs[i]] / sec[k]) : "--" }
-    printf "\\bottomrule\\end{tabular}}\n"
-  }' "$log" > "$tex.tmp" && mv "$tex.tmp" "$tex"
+  awk -f "$here/bench-summary.awk" -v want=tex -v machine="$machine" -v quick="$quick" \
+    "$log" > "$tex.tmp" && mv "$tex.tmp" "$tex"
   echo "wrote $tex"
-fi
-rm -f "$log.sum"
-
-echo
-if [ -n "$tex" ]; then
-  "$lenet" bench --primitives --threads 1 | tee "$(dirname "$tex")/profile.txt"
-else
-  "$lenet" bench --primitives --threads 1
+  "$lenet" bench --primitives --threads 1 > "$(dirname "$tex")/profile.txt"
+  cat "$(dirname "$tex")/profile.txt"
 fi
