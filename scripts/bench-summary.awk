@@ -30,8 +30,10 @@ $1 == "bench" && $2 == "fma" { kv($0); add("fma," f["threads"], f["gflops"]) }
 $1 == "bench" && $2 ~ /^sgemm/ { kv($0); add("gemm," f["threads"], f["gflops"]) }
 $1 == "bench" && $2 == "tanh_error" { kv($0); ulp[f["activation"]] = f["max_ulp"] }
 $1 == "bench" && $2 == "busy" { kv($0); if (f["percent"] + 0 > busy) busy = f["percent"] + 0 }
+$1 == "bench" && $2 ~ /^load=/ { kv($0); load = f["load"] == "begin" }
 $1 == "bench" && $2 ~ /^variant=/ { kv($0); k = f["variant"] "," f["activation"] "," f["threads"]
-  add("ours," k, f["seconds"] * 60000 / f["images"]); add("gf," k, f["gflops"]) }
+  add((load ? "load," : "") "ours," k, f["seconds"] * 60000 / f["images"])
+  if (!load) add("gf," k, f["gflops"]) }
 $1 == "torch" && $2 ~ /^variant=/ { kv($0)
   add("torch," f["variant"] "," f["activation"] "," f["threads"] "," f["openblas"],
       f["seconds"] * 60000 / f["images"]) }
@@ -45,7 +47,7 @@ $1 == "torch" && $2 == "accuracy" { kv($0)
 END {
   nv = split("lenet5 dsc", vs, " "); na = split("relu tanh", as, " ")
   worst = 1
-  for (k in keys) if (k !~ /^acc/ && cnt[k] > 1 && spread(k) > worst) worst = spread(k)
+  for (k in keys) if (k !~ /^(acc|load)/ && cnt[k] > 1 && spread(k) > worst) worst = spread(k)
   quiet = busy <= 10 && worst <= 1.15
   fma2 = median("fma,2")
   for (i = 1; i <= nv; i++) for (j = 1; j <= na; j++) {
@@ -58,6 +60,12 @@ END {
         if (y >= 0 && (best_cfg == "" || y < best_s)) {
           best_s = y; best_cfg = "threads=" t " openblas=" (o ? "1" : "default") } } }
     ratio[k] = tb[k] > 0 ? tb[k] / min2(o1[k], o2[k]) : -1 }
+  # The default (shared) thread count: its cost on the quiet machine, and beside a busy
+  # process the three thread counts and the default's time over one thread's.
+  sh = median("ours,lenet5,relu,2-shared")
+  share_cost = sh > 0 && o2["lenet5,relu"] > 0 ? sh / o2["lenet5,relu"] : -1
+  l1 = median("load,ours,lenet5,relu,1"); l2 = median("load,ours,lenet5,relu,2")
+  ls = median("load,ours,lenet5,relu,2-shared"); lratio = ls > 0 && l1 > 0 ? ls / l1 : -1
   if (want == "torchbest") { print best_cfg == "" ? "threads=2 openblas=default" : best_cfg; exit }
   if (want == "text") {
     printf "\nsummary: medians of %d rounds, seconds per epoch of 60000 images (SGD, batch 64)\n", rounds()
@@ -73,6 +81,8 @@ END {
     for (s = 1; s <= nacc; s++)
       printf "seconds to %s%% test accuracy, seed %s: ours %s, PyTorch %s\n", target, seed[s],
              acc_ours[seed[s]], (seed[s] in acc_torch) ? acc_torch[seed[s]] : "--"
+    if (share_cost > 0) printf "default thread count on the quiet machine: %.2f s, %.3f of 2 threads'\n", sh, share_cost
+    if (lratio > 0) printf "beside a busy process: 1 thread %.2f s, 2 threads %.2f s, default %.2f s (%.2f of 1 thread's)\n", l1, l2, ls, lratio
     if (cnt["start"])
       printf "start-up (reading the data, statistics, set-up, first batch): median %.2f s\n",
              median("start")
@@ -102,6 +112,9 @@ END {
     printf "\\bottomrule\\end{tabular}}\n"
     printf "\\newcommand{\\BenchHaveAccuracy}{%d}\n\\newcommand{\\BenchTarget}{%.1f}\n", (nacc > 0), target
     printf "\\newcommand{\\BenchStart}{%s}\n", num(cnt["start"] ? median("start") : -1, "%.2f")
+    printf "\\newcommand{\\BenchHaveLoad}{%d}\n\\newcommand{\\BenchShareCost}{%s}\n", (lratio > 0), num(share_cost, "%.3f")
+    printf "\\newcommand{\\BenchLoadOne}{%s}\n\\newcommand{\\BenchLoadTwo}{%s}\n", num(l1, "%.2f"), num(l2, "%.2f")
+    printf "\\newcommand{\\BenchLoadShared}{%s}\n\\newcommand{\\BenchLoadRatio}{%s}\n", num(ls, "%.2f"), num(lratio, "%.2f")
     printf "\\newcommand{\\BenchAccuracyTorchConfig}{%s}\n", acc_cfg == "" ? "--" : acc_cfg
     printf "\\newcommand{\\BenchAccuracyMedian}{%s}\n\\newcommand{\\BenchAccuracyTorchMedian}{%s}\n",
            num(median("acc,ours"), "%.1f"), num(median("acc,torch"), "%.1f")

@@ -9,7 +9,10 @@
 # thread pool on, and OPENBLAS_NUM_THREADS=1), each with 1 and 2 threads, ours and
 # PyTorch alternating, in BENCH_ROUNDS rounds (3), medians; the training seconds until
 # LeNet-5 first reaches BENCH_TARGET% (99) test accuracy with the defaults, seeds BENCH_SEEDS (1 2 3),
-# ours and PyTorch; and a per-primitive profile (profile.txt beside TEX_OUT).
+# ours and PyTorch; LeNet-5 / ReLU with the default thread count (which leaves cores
+# that other programs keep busy), on the quiet machine and, with 1 and 2 threads too,
+# beside a busy process of the script's own; and a per-primitive profile (profile.txt
+# beside TEX_OUT).
 # Before each round the script sleeps one second and measures how much of the machine
 # others used meanwhile; that, and the spread of the rounds, decide whether the table
 # goes into the report or a warning does.  --quick: one round, 12800 images, no PyTorch,
@@ -50,6 +53,9 @@ for r in $(seq "$rounds"); do
       for t in 1 2; do
         run "$lenet" bench --variant $v --activation $a --threads $t --data "$data" $lim
       done
+      if [ $v$a = lenet5relu ] && ! $quick; then
+        run "$lenet" bench --variant $v --activation $a --data "$data" $lim
+      fi
       if $torch; then
         for ob in default 1; do
           for t in 1 2; do
@@ -64,6 +70,21 @@ for r in $(seq "$rounds"); do
 done
 echo "bench busy round=end percent=$(busy)" | tee -a "$log"
 awk -f "$here/bench-summary.awk" -v want=text "$log" > /dev/null   # fail early on a broken log
+if ! $quick; then
+  # A shared machine: one busy process beside LeNet-5 / ReLU on 1, 2 and the default
+  # number of threads.  The shell loop is the busy process; it is killed on any exit.
+  sh -c 'while :; do :; done' & hog=$!
+  trap 'kill $hog 2>/dev/null; rm -f "$log"' EXIT
+  echo "bench load=begin" >> "$log"
+  for r in $(seq "$rounds"); do
+    for t in 1 2 shared; do
+      if [ $t = shared ]; then tt=; else tt="--threads $t"; fi
+      run "$lenet" bench --variant lenet5 --activation relu $tt --data "$data" $lim
+    done
+  done
+  echo "bench load=end" >> "$log"
+  kill $hog; wait $hog 2>/dev/null || true
+fi
 if ! $quick; then
   for s in $seeds; do
     run "$lenet" bench --to-accuracy "$target" --seed "$s" --data "$data"
