@@ -74,7 +74,7 @@ if ! $quick; then
   # A shared machine: one busy process beside LeNet-5 / ReLU on 1, 2 and the default
   # number of threads.  The shell loop is the busy process; it is killed on any exit.
   sh -c 'while :; do :; done' & hog=$!
-  trap 'kill $hog 2>/dev/null; rm -f "$log"' EXIT
+  trap 'kill $hog 2>/dev/null || true; rm -f "$log"' EXIT
   echo "bench load=begin" >> "$log"
   for r in $(seq "$rounds"); do
     for t in 1 2 shared; do
