@@ -5,14 +5,14 @@
 # The figures of the report's speed section, every one measured in this run: the
 # 2-core FMA peak and the BLAS's sgemm rate; the vector tanh's error; one training
 # epoch (SGD, batch 64) of each network and activation with 1 and 2 threads, and the
-# same epoch in PyTorch (python3-torch) in both of its configurations (OpenBLAS's own
-# thread pool on, and OPENBLAS_NUM_THREADS=1), each with 1 and 2 threads, ours and
-# PyTorch alternating, in BENCH_ROUNDS rounds (3), medians; the training seconds until
-# LeNet-5 first reaches BENCH_TARGET% (99) test accuracy with the defaults, seeds BENCH_SEEDS (1 2 3),
-# ours and PyTorch; LeNet-5 / ReLU with the default thread count (which leaves cores
-# that other programs keep busy), on the quiet machine and, with 1 and 2 threads too,
-# beside a busy process of the script's own; and a per-primitive profile (profile.txt
-# beside TEX_OUT).
+# same epoch in PyTorch (lenet_torch.py epoch; python3-torch) in both of its
+# configurations (OpenBLAS's own thread pool on, and OPENBLAS_NUM_THREADS=1), each with
+# 1 and 2 threads, ours and PyTorch alternating, in BENCH_ROUNDS rounds (3), medians;
+# the training seconds until LeNet-5 first reaches BENCH_TARGET% (99) test accuracy with
+# the defaults, seeds BENCH_SEEDS (1 2 3), ours and PyTorch (lenet_torch.py accuracy);
+# LeNet-5 / ReLU with the default thread count (which leaves cores that other programs
+# keep busy), on the quiet machine and, with 1 and 2 threads too, beside a busy process
+# of the script's own; and a per-primitive profile (profile.txt beside TEX_OUT).
 # Before each round the script sleeps one second and measures how much of the machine
 # others used meanwhile; that, and the spread of the rounds, decide whether the table
 # goes into the report or a warning does.  --quick: one round, 12800 images, no PyTorch,
@@ -60,7 +60,7 @@ for r in $(seq "$rounds"); do
         for ob in default 1; do
           for t in 1 2; do
             if [ $ob = 1 ]; then export OPENBLAS_NUM_THREADS=1; fi
-            run /usr/bin/python3 "$here/torch_lenet.py" epoch "$data" $v $a $t $limit
+            run /usr/bin/python3 "$here/lenet_torch.py" epoch "$data" $v $a $t $limit
             unset OPENBLAS_NUM_THREADS
           done
         done
@@ -92,7 +92,7 @@ if ! $quick; then
       cfg=$(awk -f "$here/bench-summary.awk" -v want=torchbest "$log")
       if [ "${cfg#*openblas=}" = 1 ]; then export OPENBLAS_NUM_THREADS=1; fi
       t=${cfg%% *}; t=${t#threads=}
-      run /usr/bin/python3 "$here/torch_lenet.py" accuracy "$data" "$s" "$target" "$t"
+      run /usr/bin/python3 "$here/lenet_torch.py" accuracy "$data" "$s" "$target" "$t"
       unset OPENBLAS_NUM_THREADS
     fi
   done

@@ -1,8 +1,12 @@
 #!/bin/sh
 # make check: scripts/lenet_torch.py, given weights that lenet trained, reproduces
-# `lenet eval`'s test accuracy to 0.01% (one image in 10,000) for both networks, and
-# `lenet predict`'s digit for 50 test digits saved as enlarged, inverted PGM files.
-# Skipped (status 77) without python3-torch or without MNIST in data/.
+# `lenet eval`'s test accuracy to 0.01% (one image in 10,000) for both networks with
+# every activation (relu, tanh, scaled_tanh: the test that its activations are lenet's),
+# and `lenet predict`'s digit for 50 test digits saved as enlarged, inverted PGM files;
+# and its `epoch` (make bench's reference, which no other test runs) prints the line
+# that bench-summary.awk reads.
+# Skipped (status 77) without python3-torch or without MNIST in data/; the predict
+# comparison is left out, with a message, without python3-pil.
 set -u
 srcdir=${LENET_SRCDIR:-.}
 data=$srcdir/data
@@ -16,19 +20,27 @@ if [ ! -f "$data/t10k-images-idx3-ubyte" ] && [ ! -f "$data/t10k-images-idx3-uby
 fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-./lenet train --limit 2000 --epochs 1 --val-size 200 --threads 1 --quiet \
-  --data "$data" --out "$tmp" >/dev/null || exit 1
-for v in lenet5 dsc; do
-  a=$(./lenet eval --weights "$tmp/$v.safetensors" --data "$data" 2>/dev/null \
-      | sed -n 's/.* accuracy \([0-9.]*\)% on .*/\1/p')
-  b=$("$py" "$srcdir/scripts/lenet_torch.py" eval "$tmp/$v.safetensors" "$data" \
-      | sed -n 's/^accuracy \([0-9.]*\)%.*/\1/p')
-  echo "$v: lenet eval $a%, lenet_torch.py $b%"
-  awk -v a="$a" -v b="$b" 'BEGIN { d = a - b; if (d < 0) d = -d;
-                                   exit !(a != "" && b != "" && d <= 0.01) }' || exit 1
+for act in relu tanh scaled_tanh; do
+  ./lenet train --limit 2000 --epochs 1 --val-size 200 --threads 1 --quiet \
+    --activation $act --data "$data" --out "$tmp/$act" >/dev/null || exit 1
+  for v in lenet5 dsc; do
+    w=$tmp/$act/$v.safetensors
+    # lenet eval's first line names the network and activation the file holds.
+    a=$(./lenet eval --weights "$w" --data "$data" 2>/dev/null \
+        | sed -n "s/.* ($v, $act, .* accuracy \([0-9.]*\)% on .*/\1/p")
+    b=$("$py" "$srcdir/scripts/lenet_torch.py" eval "$w" "$data" \
+        | sed -n 's/^accuracy \([0-9.]*\)%.*/\1/p')
+    echo "$v $act: lenet eval $a%, lenet_torch.py $b%"
+    awk -v a="$a" -v b="$b" 'BEGIN { d = a - b; if (d < 0) d = -d;
+                                     exit !(a != "" && b != "" && d <= 0.01) }' || exit 1
+  done
 done
-# The image path: 50 test digits, enlarged 3x, dark on light, as PGM files.
-"$py" - "$data" "$tmp" <<'PY' || exit 1
+# The image path (predict needs python3-pil): 50 test digits, enlarged 3x, dark on
+# light, as PGM files.
+if ! "$py" -c "import PIL" 2>/dev/null; then
+  echo "predict: not compared, python3-pil is not installed"
+else
+  "$py" - "$data" "$tmp" <<'PY' || exit 1
 import os, sys
 import numpy as np
 sys.path.insert(0, os.path.join(os.environ.get("LENET_SRCDIR", "."), "scripts"))
@@ -40,10 +52,15 @@ for i, d in enumerate(x):
     with open(os.path.join(sys.argv[2], "d%02d.pgm" % i), "wb") as f:
         f.write(b"P5 %d %d 255\n" % (big.shape[1], big.shape[0]) + big.tobytes())
 PY
-./lenet predict --weights "$tmp/lenet5.safetensors" "$tmp"/d*.pgm | awk '{print $1, $NF}' \
-  > "$tmp/lenet.txt" || exit 1
-"$py" "$srcdir/scripts/lenet_torch.py" predict "$tmp/lenet5.safetensors" "$tmp"/d*.pgm \
-  | awk '{print $1, $NF}' > "$tmp/torch.txt" || exit 1
-echo "predict: $(wc -l < "$tmp/lenet.txt") images by lenet, $(wc -l < "$tmp/torch.txt") by lenet_torch.py"
-cmp "$tmp/lenet.txt" "$tmp/torch.txt" || { diff "$tmp/lenet.txt" "$tmp/torch.txt"; exit 1; }
-test "$(wc -l < "$tmp/lenet.txt")" -eq 50
+  ./lenet predict --weights "$tmp/relu/lenet5.safetensors" "$tmp"/d*.pgm | awk '{print $1, $NF}' \
+    > "$tmp/lenet.txt" || exit 1
+  "$py" "$srcdir/scripts/lenet_torch.py" predict "$tmp/relu/lenet5.safetensors" "$tmp"/d*.pgm \
+    | awk '{print $1, $NF}' > "$tmp/torch.txt" || exit 1
+  echo "predict: $(wc -l < "$tmp/lenet.txt") images by lenet, $(wc -l < "$tmp/torch.txt") by lenet_torch.py"
+  cmp "$tmp/lenet.txt" "$tmp/torch.txt" || { diff "$tmp/lenet.txt" "$tmp/torch.txt"; exit 1; }
+  test "$(wc -l < "$tmp/lenet.txt")" -eq 50 || exit 1
+fi
+# The bench's epoch on a few images: one line, every field bench-summary.awk reads.
+line=$("$py" "$srcdir/scripts/lenet_torch.py" epoch "$data" dsc scaled_tanh 1 256) || exit 1
+echo "epoch: $line"
+echo "$line" | grep -Eqx 'torch variant=dsc activation=scaled_tanh threads=1 openblas=[^ ]+ images=256 seconds=[0-9.]+ images_per_s=[0-9]+ peak_rss_mb=[0-9.]+ loss=[0-9.]+'
