@@ -185,10 +185,25 @@ def read_safetensors(path):
     return meta, weights
 
 
+# The metadata keys lenet writes (its network settings are VARIANTS and ACTIVATIONS'
+# keys). A key not here is a setting this script does not build: refused, like lenet
+# refuses keys it does not know, rather than run another network than the one trained.
+KNOWN_METADATA = {"format", "input_mean", "input_std", "seed", "epochs_run", "epochs",
+                  "test_acc", "epoch", "data", "data_sha256", "variant", "activation"}
+
+
 def load(path):
     """The module with the file's weights (strict: every name and shape must match),
     and the input normalisation stored with them."""
     meta, weights = read_safetensors(path)
+    unknown = sorted(set(meta) - KNOWN_METADATA)
+    if unknown:
+        sys.exit("%s: %s: __metadata__ has '%s', which this script does not know (a "
+                 "network setting lenet has and its PyTorch mirror lacks?)"
+                 % (PROG, path, unknown[0]))
+    if meta.get("format", "1") not in ("1", "2"):
+        sys.exit("%s: %s: weights format '%s'; this script reads formats 1 and 2"
+                 % (PROG, path, meta["format"]))
     model = LeNet(meta["variant"], meta["activation"])
     model.load_state_dict(weights, strict=True)
     model.eval()
