@@ -42,13 +42,13 @@ import json, struct, sys
 data = open(sys.argv[1], "rb").read()
 (n,) = struct.unpack("<Q", data[:8])
 h = json.loads(data[8:8 + n])
-h["__metadata__"]["pool"] = "max"
+h["__metadata__"]["x_setting"] = "x"
 hb = json.dumps(h).encode()
 hb += b" " * (-len(hb) % 8)
 open(sys.argv[2], "wb").write(struct.pack("<Q", len(hb)) + hb + data[8 + n:])
 PY
 if "$py" "$srcdir/scripts/lenet_torch.py" eval "$tmp/extra.safetensors" "$data" \
-     > "$tmp/extra.out" 2>&1 || ! grep -q "'pool'" "$tmp/extra.out"; then
+     > "$tmp/extra.out" 2>&1 || ! grep -q "'x_setting'" "$tmp/extra.out"; then
   echo "lenet_torch.py did not refuse a metadata key it does not know:"; cat "$tmp/extra.out"
   exit 1
 fi
