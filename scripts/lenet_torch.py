@@ -265,12 +265,12 @@ def mnist_normalise(grey):
 
 
 def cmd_predict(args):
-    from PIL import Image
+    from PIL import Image, ImageOps
     model, mean, std = load(args.weights)
     status = 0
     for p in args.images:
         try:
-            im = Image.open(p)
+            im = ImageOps.exif_transpose(Image.open(p))     # a photo as it is shown
             if im.mode in ("RGBA", "LA", "P"):
                 im = im.convert("RGBA")
                 white = Image.new("RGBA", im.size, (255, 255, 255, 255))
