@@ -273,11 +273,12 @@ left "$d"; scratch_gone; end
 # --- Interrupted in the middle of a step: the fetcher must stop at once, with status
 # 128+signal, and leave nothing of its own.  The signal goes to the fetcher alone, as
 # from kill(1); a background job of a script starts with SIGINT ignored, and a shell
-# cannot trap a signal ignored on entry, hence env --default-signal=INT.
-if env --default-signal=INT true 2>/dev/null; then
-  default_int='env --default-signal=INT'
+# cannot trap a signal ignored on entry, hence env --default-signal.  SIGHUP too: under
+# nohup the whole test starts with it ignored.
+if env --default-signal=INT,HUP true 2>/dev/null; then
+  default_int='env --default-signal=INT,HUP'
 elif perl -e 1 2>/dev/null; then
-  default_int='perl -e $SIG{INT}="DEFAULT";exec(@ARGV)or(die)'
+  default_int='perl -e $SIG{INT}=$SIG{HUP}="DEFAULT";exec(@ARGV)or(die)'
 else default_int=; fi
 # interrupt SIGNAL PATHDIRS COMMAND...: start COMMAND with these stubs first in PATH,
 # wait until a slow stub is under way, send SIGNAL to COMMAND, and give it 10 seconds.
