@@ -37,6 +37,8 @@ wait
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 cmd=${DEFAULTS_COMMAND:-make defaults}
 if test -n "${GRID:-}"; then cmd="GRID=\"$GRID\" $cmd"; fi
+if test -n "${SEEDS:-}"; then cmd="SEEDS=$SEEDS $cmd"; fi
+if test -n "${TRAIN_OPTS:-}"; then cmd="TRAIN_OPTS=\"$TRAIN_OPTS\" $cmd"; fi
 if test "${KEEP:-0}" = 1; then cmd="KEEP=1 $cmd"; fi
 # One row per setting: network, lr, wd, mean and sd (N-1) of the validation accuracy,
 # mean best epoch; then, per network, the best setting against the defaults.
@@ -55,7 +57,8 @@ done | sort -s -k1,1r > "$runs/table.txt"
 cat "$runs/table.txt"
 awk -v dlr="$dlr" -v dwd="$dwd" -v cmd="$cmd" \
     -v grid="$grid" -v seeds="$seeds" -v date="$(date -u +%Y-%m-%d)" \
-    -v machine="$(nproc) cores, $cpu" '
+    -v machine="$(nproc) cores, $cpu" \
+    -v benchmachine="$(sh "$(dirname "$0")/bench.sh" --machine)" '
   function tt(s) { gsub(/_/, "\\_", s); return s }
   { net[NR] = $1; lr[NR] = $2; wd[NR] = $3; m[NR] = $4; sd[NR] = $5; ep[NR] = $6
     def = ($2 + 0 == dlr + 0 && $3 + 0 == dwd + 0)
@@ -63,6 +66,7 @@ awk -v dlr="$dlr" -v dwd="$dwd" -v cmd="$cmd" \
     if (!($1 in bm) || $4 > bm[$1]) { bm[$1] = $4; bsd[$1] = $5; bset[$1] = "learning rate " $2 ", weight decay " $3; bdef[$1] = def }
     isdef[NR] = def }
   END {
+    printf "%% machine: %s\n", benchmachine
     printf "\\newcommand{\\DefaultsCommand}{\\texttt{%s}}%%\n", tt(cmd)
     printf "\\newcommand{\\DefaultsDate}{%s}%%\n", date
     printf "\\newcommand{\\DefaultsMachine}{%s}%%\n", tt(machine)
