@@ -34,6 +34,7 @@ $1 == "bench" && $2 == "tanh_error" { kv($0); ulp[f["activation"]] = f["max_ulp"
 $1 == "bench" && $2 == "busy" { kv($0); if (f["percent"] + 0 > busy) busy = f["percent"] + 0 }
 $1 == "bench" && $2 ~ /^load=/ { kv($0); load = f["load"] == "begin" }
 $1 == "bench" && $2 ~ /^variant=/ { kv($0); k = f["variant"] "," f["activation"] "," f["threads"]
+  if ("augment" in f) { add("aug," k, f["seconds"] * 60000 / f["images"]); next }
   add((load ? "load," : "") "ours," k, f["seconds"] * 60000 / f["images"])
   if (!load) add("gf," k, f["gflops"]) }
 $1 == "torch" && $2 ~ /^variant=/ { kv($0)
@@ -64,6 +65,9 @@ END {
     ratio[k] = tb[k] > 0 ? tb[k] / min2(o1[k], o2[k]) : -1 }
   # The default (shared) thread count: its cost on the quiet machine, and beside a busy
   # process the three thread counts and the default's time over one thread's.
+  # What training on distorted copies (--augment elastic) adds to an epoch, 2 threads.
+  for (i = 1; i <= nv; i++) { k = vs[i] ",relu"; a = median("aug," k ",2")
+    augcost[vs[i]] = a > 0 && o2[k] > 0 ? a / o2[k] : -1 }
   sh = median("ours,lenet5,relu,2-shared")
   share_cost = sh > 0 && o2["lenet5,relu"] > 0 ? sh / o2["lenet5,relu"] : -1
   l1 = median("load,ours,lenet5,relu,1"); l2 = median("load,ours,lenet5,relu,2")
@@ -83,6 +87,9 @@ END {
     for (s = 1; s <= nacc; s++)
       printf "seconds to %s%% test accuracy, seed %s: ours %s, PyTorch %s\n", target, seed[s],
              acc_ours[seed[s]], (seed[s] in acc_torch) ? acc_torch[seed[s]] : "--"
+    for (i = 1; i <= nv; i++) if (augcost[vs[i]] > 0)
+      printf "%s / relu, 2 threads, --augment elastic: %.2f s, %.2f of the plain epoch's\n",
+             vs[i], median("aug," vs[i] ",relu,2"), augcost[vs[i]]
     if (share_cost > 0) printf "default thread count on the quiet machine: %.2f s, %.3f of 2 threads'\n", sh, share_cost
     if (lratio > 0) printf "beside a busy process: 1 thread %.2f s, 2 threads %.2f s, default %.2f s (%.2f of 1 thread's)\n", l1, l2, ls, lratio
     if (cnt["start"])
@@ -103,6 +110,8 @@ END {
            ("tanh" in ulp) ? ulp["tanh"] : "--", ("scaled_tanh" in ulp) ? ulp["scaled_tanh"] : "--"
     printf "\\newcommand{\\BenchTanhCost}{%s}\n", num((o2["lenet5,relu"] > 0 ? o2["lenet5,tanh"] / o2["lenet5,relu"] : -1), "%.2f")
     printf "\\newcommand{\\BenchTanhCostDsc}{%s}\n", num((o2["dsc,relu"] > 0 ? o2["dsc,tanh"] / o2["dsc,relu"] : -1), "%.2f")
+    printf "\\newcommand{\\BenchAugmentCost}{%s}\n", num(augcost["lenet5"], "%.2f")
+    printf "\\newcommand{\\BenchAugmentCostDsc}{%s}\n", num(augcost["dsc"], "%.2f")
     printf "\\newcommand{\\BenchPeakShare}{%s}\n", (fma2 > 0 ? num(100 * gf2["lenet5,relu"] / fma2, "%.0f") : "--")
     printf "\\newcommand{\\BenchTable}{\\begin{tabular}{llrrrrrrr}\\toprule\n"
     printf "network & activation & ours, 1 thread & ours, 2 threads & GFLOP/s, 2 threads & \\%% of FMA peak"

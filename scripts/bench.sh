@@ -8,6 +8,8 @@
 # same epoch in PyTorch (lenet_torch.py epoch; python3-torch) in both of its
 # configurations (OpenBLAS's own thread pool on, and OPENBLAS_NUM_THREADS=1), each with
 # 1 and 2 threads, ours and PyTorch alternating, in BENCH_ROUNDS rounds (3), medians;
+# the same epoch of each network / ReLU with 2 threads on distorted copies
+# (--augment elastic), for what the distortions cost an epoch;
 # the training seconds until LeNet-5 first reaches BENCH_TARGET% (99) test accuracy with
 # the defaults, seeds BENCH_SEEDS (1 2 3), ours and PyTorch (lenet_torch.py accuracy);
 # LeNet-5 / ReLU with the default thread count (which leaves cores that other programs
@@ -55,6 +57,10 @@ for r in $(seq "$rounds"); do
       done
       if [ $v$a = lenet5relu ] && ! $quick; then
         run "$lenet" bench --variant $v --activation $a --data "$data" $lim
+      fi
+      if [ $a = relu ]; then
+        run "$lenet" bench --variant $v --activation $a --threads 2 --augment elastic \
+          --data "$data" $lim
       fi
       if $torch; then
         for ob in default 1; do

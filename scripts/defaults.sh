@@ -6,19 +6,21 @@
 # (never the test accuracy: choosing by the test set would leave no unseen data to
 # report).  Writes TEX_OUT: a table of mean and sd per setting and network, and macros
 # naming the command, the date, the machine and, per network, which setting did best.
-# Environment: GRID (lr:weight-decay pairs; default 1e-3 3e-3 6e-3 times 1e-4 and 0),
+# Environment: GRID (lr:weight-decay pairs; default 1e-3 3e-3 6e-3 1e-2 times 1e-4 and 0),
 # SEEDS (3), JOBS (runs at a time, 2; each run uses one thread), TRAIN_OPTS (more
 # options for every run, e.g. --limit for a quick try of this script), KEEP=1 (keep a
 # setting's runs from an earlier call when its summary.txt is there, to extend a grid).
 set -eu
 lenet=$1 data=$2 tex=$3 runs=${4:-$(dirname "$3")/defaults}
 seeds=${SEEDS:-3} jobs=${JOBS:-2}
-grid=${GRID:-"1e-3:1e-4 3e-3:1e-4 6e-3:1e-4 1e-3:0 3e-3:0 6e-3:0"}
+grid=${GRID:-"1e-3:1e-4 3e-3:1e-4 6e-3:1e-4 1e-2:1e-4 1e-3:0 3e-3:0 6e-3:0 1e-2:0"}
 # The defaults are what `lenet train --help` says they are, not a copy of them here.
 help=$("$lenet" train --help)
-dlr=$(printf '%s\n' "$help" | sed -n 's/^ *--lr X .*(\([^;)]*\)[;)].*/\1/p')
+# The learning rate is each network's own: "(lenet5 3e-3, dsc 6e-3; ...".
+dlr=$(printf '%s\n' "$help" | sed -n 's/^ *--lr X .*(lenet5 \([^,]*\), dsc \([^;)]*\)[;)].*/\1/p')
+dlrd=$(printf '%s\n' "$help" | sed -n 's/^ *--lr X .*(lenet5 \([^,]*\), dsc \([^;)]*\)[;)].*/\2/p')
 dwd=$(printf '%s\n' "$help" | sed -n 's/^ *--weight-decay X .*(\([^;)]*\)[;)].*/\1/p')
-test -n "$dlr" && test -n "$dwd" || { echo "defaults.sh: cannot read the defaults from $lenet train --help" >&2; exit 1; }
+test -n "$dlr" && test -n "$dlrd" && test -n "$dwd" || { echo "defaults.sh: cannot read the defaults from $lenet train --help" >&2; exit 1; }
 mkdir -p "$runs" "$(dirname "$tex")"
 n=0
 for s in $grid; do
@@ -55,13 +57,13 @@ for s in $grid; do
   ' "$runs/lr$lr-wd$wd/summary.txt"
 done | sort -s -k1,1r > "$runs/table.txt"
 cat "$runs/table.txt"
-awk -v dlr="$dlr" -v dwd="$dwd" -v cmd="$cmd" \
+awk -v dlr="$dlr" -v dlrd="$dlrd" -v dwd="$dwd" -v cmd="$cmd" \
     -v grid="$grid" -v seeds="$seeds" -v date="$(date -u +%Y-%m-%d)" \
     -v machine="$(nproc) cores, $cpu" \
     -v benchmachine="$(sh "$(dirname "$0")/bench.sh" --machine)" '
   function tt(s) { gsub(/_/, "\\_", s); return s }
   { net[NR] = $1; lr[NR] = $2; wd[NR] = $3; m[NR] = $4; sd[NR] = $5; ep[NR] = $6
-    def = ($2 + 0 == dlr + 0 && $3 + 0 == dwd + 0)
+    def = ($2 + 0 == ($1 == "dsc" ? dlrd : dlr) + 0 && $3 + 0 == dwd + 0)
     if (def) { dm[$1] = $4; dsd[$1] = $5 }
     if (!($1 in bm) || $4 > bm[$1]) { bm[$1] = $4; bsd[$1] = $5; bset[$1] = "learning rate " $2 ", weight decay " $3; bdef[$1] = def }
     isdef[NR] = def }
@@ -71,7 +73,8 @@ awk -v dlr="$dlr" -v dwd="$dwd" -v cmd="$cmd" \
     printf "\\newcommand{\\DefaultsDate}{%s}%%\n", date
     printf "\\newcommand{\\DefaultsMachine}{%s}%%\n", tt(machine)
     printf "\\newcommand{\\DefaultsSeeds}{1 to %d}%%\n", seeds
-    printf "\\newcommand{\\DefaultsLr}{%s}%%\n\\newcommand{\\DefaultsWd}{%s}%%\n", dlr, dwd
+    printf "\\newcommand{\\DefaultsLr}{%s}%%\n\\newcommand{\\DefaultsLrDsc}{%s}%%\n", dlr, dlrd
+    printf "\\newcommand{\\DefaultsWd}{%s}%%\n", dwd
     for (v in bm) {
       name = v == "lenet5" ? "Lenet" : "Dsc"
       if (!(v in dm)) w = "the defaults were not in the grid"
