@@ -15,6 +15,7 @@ py=/usr/bin/python3
 if ! "$py" -c 'import torch, numpy' 2>/dev/null; then
   echo "SKIP: python3-torch is not installed (apt-get install python3-torch)"; exit 77
 fi
+echo "check-torch: $py, $("$py" -c 'import torch; print("torch", torch.__version__)')"
 if [ ! -f "$data/t10k-images-idx3-ubyte" ] && [ ! -f "$data/t10k-images-idx3-ubyte.gz" ]; then
   echo "SKIP: no MNIST in $data (make data)"; exit 77
 fi
