@@ -14,7 +14,7 @@ set -eu
 lenet=$1 data=$2 tex=$3 runs=${4:-$(dirname "$3")/distortions}
 seeds=${SEEDS:-5} jobs=${JOBS:-2} factors=${FACTORS:-"0.5 0.75 1"}
 # The default is what `lenet train --help` says it is, not a copy of it here.
-def=$("$lenet" train --help | sed -n 's/.*its ranges times X (\([0-9.]*\)).*/\1/p')
+def=$("$lenet" train --help | sed -n 's/.*times X (\([0-9.]*\)).*/\1/p')
 test -n "$def" || { echo "distortions.sh: cannot read --distortion's default from $lenet train --help" >&2; exit 1; }
 mkdir -p "$runs" "$(dirname "$tex")"
 n=0
