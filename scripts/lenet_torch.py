@@ -235,16 +235,117 @@ def area_1d(src, a, per, m):
     return out / per
 
 
-def mnist_normalise(grey):
-    """lenet's image_to_mnist on a float image (0 black .. 1 white): ink from the
-    border's median, box at 0.2 of the ink, scaled to fit 20x20 (margin of 4) by area
-    averaging, centre of mass to (14, 14), strongest ink 255."""
-    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
-    bg = np.float32(np.median(border))
-    far = grey.flat[np.argmax(np.abs(grey - bg))]
-    if abs(far - bg) * 255 < 8:
+def _border(a):
+    """The border's pixels, each once, as image_to_mnist takes them."""
+    if a.shape[0] < 3 or a.shape[1] < 3:
+        return a.ravel()
+    return np.concatenate([a[0], a[-1], a[1:-1, 0], a[1:-1, -1]])
+
+
+class Background:
+    """image_to_mnist's background: one grey, a plane, or a mesh of cells."""
+
+    def __init__(self, b0, gx=0.0, gy=0.0, cx=0.0, cy=0.0):
+        self.b0, self.gx, self.gy, self.cx, self.cy = b0, gx, gy, cx, cy
+        self.relative, self.mesh = False, None
+
+    def at(self, h, w):
+        y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+        if self.mesh is None:
+            return np.float32(self.b0 + self.gx * (x - self.cx) + self.gy * (y - self.cy))
+        m, (gh, gw) = self.mesh, self.mesh.shape
+        fx = (x + 0.5) * gw / w - 0.5
+        fy = (y + 0.5) * gh / h - 0.5
+        i = np.where(fx < 0, 0, np.where(fx >= gw - 1, gw - 2, np.floor(fx))).astype(int)
+        j = np.where(fy < 0, 0, np.where(fy >= gh - 1, gh - 2, np.floor(fy))).astype(int)
+        ax, ay = fx - i, fy - j
+        a, b, c, d = m[j, i], m[j, i + 1], m[j + 1, i], m[j + 1, i + 1]
+        v = (a * (1 - ax) + b * ax) * (1 - ay) + (c * (1 - ax) + d * ax) * ay
+        lo = np.minimum(np.minimum(a, b), np.minimum(c, d))
+        return np.float32(np.maximum(v, 0.5 * lo))
+
+    def deviation(self, grey):
+        bg = self.at(*grey.shape)
+        return (grey - bg) / bg if self.relative else grey - bg
+
+
+def _misfit(bg, grey):
+    return np.float32(np.median(np.abs(_border(bg.deviation(grey)))))
+
+
+def _farthest(bg, grey):
+    d = bg.deviation(grey)
+    return np.float32(d.flat[np.argmax(np.abs(d))])
+
+
+def _plane(grey):
+    h, w = grey.shape
+    bg = Background(np.float32(np.median(_border(grey))), cx=(w - 1) / 2, cy=(h - 1) / 2)
+    flat = Background(bg.b0, cx=bg.cx, cy=bg.cy)
+    if w > 1:
+        bg.gx = (np.median(grey[:, -1]) - np.median(grey[:, 0])) / (w - 1)
+    if h > 1:
+        bg.gy = (np.median(grey[-1]) - np.median(grey[0])) / (h - 1)
+    return bg if _misfit(bg, grey) < 0.5 * _misfit(flat, grey) else flat
+
+
+def _mesh(grey, bg, far):
+    """The mesh of cells that image_to_mnist puts in place of the plane, or None."""
+    h, w = grey.shape
+    side = min(w, h)
+    if side < 64:
+        return None
+    cell = np.float32(side) / 10
+    gw, gh = int(np.floor(w / cell + 0.5)), int(np.floor(h / cell + 0.5))
+
+    def window(j, i):
+        ya, yb = max(0, int((2 * j - 1) * h / (2 * gh))), min(h, (2 * j + 3) * h // (2 * gh))
+        xa, xb = max(0, int((2 * i - 1) * w / (2 * gw))), min(w, (2 * i + 3) * w // (2 * gw))
+        return grey[ya:yb, xa:xb].ravel()
+    tails = np.float32(0)
+    for j in range(gh):
+        for i in range(gw):
+            p02, p50, p98 = np.quantile(window(j, i), [0.02, 0.5, 0.98]).astype(np.float32)
+            tails += (p50 - p02) - (p98 - p50)
+    if (tails > 0) == (far < 0) and _misfit(bg, grey) <= 0.05 * abs(far):
+        return None
+    q = 0.9 if tails > 0 else 0.1
+    mesh = Background(bg.b0)
+    mesh.mesh = np.array([[np.quantile(window(j, i), q) for i in range(gw)]
+                          for j in range(gh)], np.float32)
+    mesh.relative = bool(tails > 0)
+    return mesh
+
+
+def ink_map(grey):
+    """lenet's ink_map: each pixel's ink, 0 (paper) to 1 (the strongest ink)."""
+    h, w = grey.shape
+    bg = _plane(grey)
+    far = _farthest(bg, grey)
+    if abs(far) * 255 < 8:
         raise ValueError("all one colour: no digit to classify")
-    ink = np.clip((grey - bg) / (far - bg), 0, 1)
+    mesh = _mesh(grey, bg, far)
+    if mesh is not None:
+        bg, far = mesh, _farthest(mesh, grey)
+    elif far < 0 and bg.b0 > 0 and all(
+            bg.b0 + bg.gx * (x - bg.cx) + bg.gy * (y - bg.cy) >= 0.25 * bg.b0
+            for x in (0, w - 1) for y in (0, h - 1)):
+        bg.relative = True
+        far = _farthest(bg, grey)
+    t = 3 * _misfit(bg, grey)                                   # the paper's grain
+    if abs(far) <= t:
+        raise ValueError("all one colour: no digit to classify")
+    t = -t if far < 0 else t
+    return np.clip((bg.deviation(grey) - t) / (far - t), 0, 1)
+
+
+def mnist_normalise(grey):
+    """lenet's image_to_mnist on a float image (0 black .. 1 white): the ink from the
+    background (one grey, a plane fitted to the border, or for light a plane does not
+    fit a mesh of cells; relative distances for dark ink on lit paper; the border's
+    grain taken away), box at 0.2 of the ink, scaled to fit 20x20 (margin of 4) by area
+    averaging, centre of mass to (14, 14), strongest ink 255."""
+    ink = ink_map(grey)
     ys, xs = np.nonzero(ink >= 0.2)
     x0, y0, bw, bh = xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1
     per = max(bw, bh) / 20.0
