@@ -62,7 +62,8 @@ fi
 echo "unknown setting: $(cat "$tmp/extra.out")"
 # The image path (predict needs python3-pil): 50 test digits, enlarged 3x, dark on
 # light, as PGM files (d*); and 20 of them on paper lit unevenly, by a plane of light
-# (p*) and by a lamp's spot (s*), which lenet's plane and mesh backgrounds are for.
+# (p*) and by a lamp's spot (s*), which lenet's plane and mesh backgrounds are for, on
+# pages of 12 sizes (the mesh's cells depend on them).
 if ! "$py" -c "import PIL" 2>/dev/null; then
   echo "predict: not compared, python3-pil is not installed"
 else
@@ -79,6 +80,7 @@ for i, d in enumerate(x):
         f.write(b"P5 %d %d 255\n" % (big.shape[1], big.shape[0]) + big.tobytes())
     if i >= 20:
         continue
+    big = np.pad(big, ((0, 11 * (i % 4)), (0, 13 * (i % 3))), constant_values=255)  # sizes
     v, u = np.mgrid[0:big.shape[0], 0:big.shape[1]] / (np.array(big.shape)[:, None, None] - 1)
     noise = np.random.default_rng(i).normal(0, 2, big.shape)
     for name, light in (("p", 0.35 + 0.6 * u - 0.1 * v),

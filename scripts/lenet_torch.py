@@ -247,7 +247,7 @@ class Background:
 
     def __init__(self, b0, gx=0.0, gy=0.0, cx=0.0, cy=0.0):
         self.b0, self.gx, self.gy, self.cx, self.cy = b0, gx, gy, cx, cy
-        self.relative, self.mesh = False, None
+        self.relative, self.mesh, self.ink = False, None, 0
 
     def at(self, h, w):
         y, x = np.mgrid[0:h, 0:w].astype(np.float32)
@@ -275,6 +275,8 @@ def _misfit(bg, grey):
 
 def _farthest(bg, grey):
     d = bg.deviation(grey)
+    if bg.ink:                          # a mesh's ink side only: a glint is no ink
+        return np.float32(min(0.0, d.min()) if bg.ink < 0 else max(0.0, d.max()))
     return np.float32(d.flat[np.argmax(np.abs(d))])
 
 
@@ -295,25 +297,30 @@ def _mesh(grey, bg, far):
     side = min(w, h)
     if side < 64:
         return None
-    cell = np.float32(side) / 10
-    gw, gh = int(np.floor(w / cell + 0.5)), int(np.floor(h / cell + 0.5))
+    cell = np.float32(side) / np.float32(10)           # in float32, as the C code
+    gw = int(np.floor(np.float64(np.float32(w) / cell) + 0.5))
+    gh = int(np.floor(np.float64(np.float32(h) / cell) + 0.5))
 
     def window(j, i):
         ya, yb = max(0, int((2 * j - 1) * h / (2 * gh))), min(h, (2 * j + 3) * h // (2 * gh))
         xa, xb = max(0, int((2 * i - 1) * w / (2 * gw))), min(w, (2 * i + 3) * w // (2 * gw))
         return grey[ya:yb, xa:xb].ravel()
-    tails = np.float32(0)
+    tails, spread = np.float32(0), np.float32(0)
     for j in range(gh):
         for i in range(gw):
             p02, p50, p98 = np.quantile(window(j, i), [0.02, 0.5, 0.98]).astype(np.float32)
             tails += (p50 - p02) - (p98 - p50)
-    if (tails > 0) == (far < 0) and _misfit(bg, grey) <= 0.05 * abs(far):
-        return None
-    q = 0.9 if tails > 0 else 0.1
+            spread += abs((p50 - p02) - (p98 - p50))
+    decisive = tails != 0 and abs(tails) >= np.float32(0.3) * spread
+    if not (decisive and (tails > 0) != (far < 0)):
+        return None                                     # the plane will do
+    dark = bool(tails > 0)
     mesh = Background(bg.b0)
-    mesh.mesh = np.array([[np.quantile(window(j, i), q) for i in range(gw)]
-                          for j in range(gh)], np.float32)
-    mesh.relative = bool(tails > 0)
+    mesh.mesh = np.array([[np.quantile(window(j, i), 0.9 if dark else 0.1)
+                           for i in range(gw)] for j in range(gh)], np.float32)
+    lowest, typical = mesh.mesh.min(), np.float32(np.median(mesh.mesh))
+    mesh.ink = -1 if dark else 1
+    mesh.relative = bool(dark and lowest > 0 and lowest >= 0.25 * typical)
     return mesh
 
 
@@ -341,8 +348,8 @@ def ink_map(grey):
 
 def mnist_normalise(grey):
     """lenet's image_to_mnist on a float image (0 black .. 1 white): the ink from the
-    background (one grey, a plane fitted to the border, or for light a plane does not
-    fit a mesh of cells; relative distances for dark ink on lit paper; the border's
+    background (one grey, a plane fitted to the border, or a mesh of cells where the
+    cells decisively find the ink on the other side from the plane; relative distances for dark ink on lit paper; the border's
     grain taken away), box at 0.2 of the ink, scaled to fit 20x20 (margin of 4) by area
     averaging, centre of mass to (14, 14), strongest ink 255."""
     ink = ink_map(grey)
