@@ -300,7 +300,6 @@ def _mesh(grey, bg, far):
     cell = np.float32(side) / np.float32(10)           # in float32, as the C code
     gw = int(np.floor(np.float64(np.float32(w) / cell) + 0.5))
     gh = int(np.floor(np.float64(np.float32(h) / cell) + 0.5))
-    misfit = _misfit(bg, grey) >= np.float32(0.05) * abs(far)   # the plane fits badly
 
     def window(j, i):
         ya, yb = max(0, int((2 * j - 1) * h / (2 * gh))), min(h, (2 * j + 3) * h // (2 * gh))
@@ -313,10 +312,9 @@ def _mesh(grey, bg, far):
             tails += (p50 - p02) - (p98 - p50)
             spread += abs((p50 - p02) - (p98 - p50))
     decisive = tails != 0 and abs(tails) >= np.float32(0.3) * spread
-    flipped = decisive and (tails > 0) != (far < 0)
-    if not flipped and not misfit:
+    if not (decisive and (tails > 0) != (far < 0)):
         return None                                     # the plane will do
-    dark = bool(tails > 0) if flipped else bool(far < 0)
+    dark = bool(tails > 0)
     mesh = Background(bg.b0)
     mesh.mesh = np.array([[np.quantile(window(j, i), 0.9 if dark else 0.1)
                            for i in range(gw)] for j in range(gh)], np.float32)
@@ -351,8 +349,7 @@ def ink_map(grey):
 def mnist_normalise(grey):
     """lenet's image_to_mnist on a float image (0 black .. 1 white): the ink from the
     background (one grey, a plane fitted to the border, or a mesh of cells where the
-    cells decisively find the ink on the other side from the plane or the plane does
-    not fit the border; relative distances for dark ink on lit paper; the border's
+    cells decisively find the ink on the other side from the plane; relative distances for dark ink on lit paper; the border's
     grain taken away), box at 0.2 of the ink, scaled to fit 20x20 (margin of 4) by area
     averaging, centre of mass to (14, 14), strongest ink 255."""
     ink = ink_map(grey)
