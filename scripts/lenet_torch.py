@@ -189,7 +189,7 @@ def read_safetensors(path):
 # keys). A key not here is a setting this script does not build: refused, like lenet
 # refuses keys it does not know, rather than run another network than the one trained.
 KNOWN_METADATA = {"format", "input_mean", "input_std", "seed", "epochs_run", "epochs",
-                  "test_acc", "epoch", "data", "data_sha256", "augment", "variant",
+                  "test_acc", "epoch", "data", "data_sha256", "augment", "ema", "variant",
                   "activation"}
 
 
